@@ -29,6 +29,7 @@ export function ormConfig(options: OrmConfigOptions = {}) {
       pathTs: 'src/shared/db/migrations',
       path: 'src/shared/db/migrations',
       transactional: true,
+      silent: true,
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `migration-${timestamp}-${name ?? 'change'}`,
     },
