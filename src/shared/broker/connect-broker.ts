@@ -27,11 +27,27 @@ export async function connectBroker(
   });
   // The library emits errors instead of logging; an unhandled 'error' event would crash.
   connection.on('error', () => {});
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  let timer: NodeJS.Timeout | undefined;
+  // n.b. the library's own connect timer does not keep the process alive, and its close() can
+  // wait forever on a connection that never opened: race a timer of ours and do not await close.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection within ${timeoutMs} ms`)), timeoutMs);
+  });
+  let lastError: Error | undefined;
+  const remember = (error: Error) => {
+    lastError = error;
+  };
+  connection.on('error', remember);
   try {
-    await connection.onConnect(options.timeoutMs ?? 5_000);
+    await Promise.race([connection.onConnect(timeoutMs + 1_000), deadline]);
   } catch (error) {
-    await connection.close().catch(() => {});
-    throw new Error(`message broker not reachable: ${(error as Error).message}`);
+    void connection.close().catch(() => {});
+    const cause = lastError?.message ?? (error as Error).message;
+    throw new Error(`message broker not reachable: ${cause}`);
+  } finally {
+    clearTimeout(timer);
+    connection.off('error', remember);
   }
   return connection;
 }

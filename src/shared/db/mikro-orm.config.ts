@@ -30,6 +30,7 @@ export function ormConfig(options: OrmConfigOptions = {}) {
       path: 'src/shared/db/migrations',
       transactional: true,
       silent: true,
+      snapshot: false,
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `migration-${timestamp}-${name ?? 'change'}`,
     },

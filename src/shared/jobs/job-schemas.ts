@@ -3,7 +3,13 @@ import { z } from 'zod';
 /** Version of the job messages this code writes and reads. */
 export const JOB_SCHEMA_VERSION = 1;
 
-const slug = z.string().min(1).max(200);
+// Slugs travel in URLs and log lines: no whitespace, no slashes. Legacy rows may break this; their
+// jobs are refused on publish and reported as failed, never queued half-valid.
+const slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\s/]+$/, 'must not contain whitespace or slashes');
 
 /** Where a job came from: a sweep, a push webhook, or an operator at the CLI. */
 export const jobSourceSchema = z.discriminatedUnion('type', [

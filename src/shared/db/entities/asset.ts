@@ -34,9 +34,9 @@ export const Asset = defineEntity({
     repoName: p.string().length(100).nullable(),
     repoRef: p.string().length(255).nullable(),
     repoPath: p.text().nullable(),
-    readmeRaw: p.text().nullable().lazy(),
-    readme: p.text().nullable().lazy(),
-    html: p.text().nullable().lazy(),
+    readmeRaw: p.text().nullable().lazy().default(null),
+    readme: p.text().nullable().lazy().default(null),
+    html: p.text().nullable().lazy().default(null),
     // Blob SHA of the pulled file (and of the config file for config-driven types), so an
     // unchanged file is recognised without spending rate limit.
     blobSha: p.string().length(40).nullable(),

@@ -8,7 +8,7 @@ export const Owner = defineEntity({
     id: p.integer().primary().autoincrement(),
     username: p.string().length(100).unique(),
     // AES-256-GCM ciphertext produced by token-cipher.ts; never the token itself.
-    tokenCiphertext: p.text().nullable().hidden(),
+    tokenCiphertext: p.text().nullable().hidden().default(null),
     createdAt: p
       .datetime()
       .columnType('timestamptz')

@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toDate } from '../db/to-date.js';
+import type { AssetType } from '../model/asset-enums.js';
+import { selectionSql } from './select-assets.js';
+import type { SweepAsset } from './stream-selection.js';
+import type { SweepOptions } from './sweep-options.js';
+
+/** How many assets a dry run lists. */
+export const PREVIEW_SIZE = 20;
+
+/** Counts the selection and reads its first assets, writing nothing. */
+export async function previewSelection(
+  em: EntityManager,
+  options: SweepOptions,
+  now: Date,
+): Promise<{ total: number; preview: SweepAsset[] }> {
+  const { from, orderBy, params } = selectionSql(options, now);
+  const connection = em.getConnection();
+  const [count] = await connection.execute<{ total: string }[]>(
+    `select count(*) as total ${from}`,
+    params,
+  );
+  const rows = await connection.execute<Record<string, unknown>[]>(
+    `select a.id, a.slug, a.asset_type, o.username, a.last_synch_at, a.last_cleaning_at
+     from (select a.* ${from} ${orderBy} limit ${PREVIEW_SIZE}) a
+     left join owner o on o.id = a.owner_id
+     ${orderBy}`,
+    params,
+  );
+  return {
+    total: Number(count.total),
+    preview: rows.map((row, index) => ({
+      seq: index + 1,
+      id: Number(row.id),
+      slug: String(row.slug),
+      assetType: row.asset_type as AssetType,
+      owner: (row.username as string | null) ?? null,
+      lastSynchAt: toDate(row.last_synch_at),
+      lastCleaningAt: toDate(row.last_cleaning_at),
+    })),
+  };
+}
