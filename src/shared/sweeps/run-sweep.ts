@@ -156,7 +156,8 @@ async function publishAll(
     for (const asset of page) {
       const batch = Math.ceil(asset.seq / options.batchSize);
       if (batch !== currentBatch) {
-        await Promise.all(inFlight);
+        // Without a pause there is nothing to wait for: keep the pipeline full across batches.
+        if (delayMs > 0) await Promise.all(inFlight);
         if (currentBatch > 0) {
           reporter.batchEnd?.(currentBatch, batches);
           if (delayMs > 0) await sleep(2 * delayMs);

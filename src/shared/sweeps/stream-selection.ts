@@ -25,8 +25,7 @@ export async function* streamSelection(
   sweepId: string,
   pageSize = PAGE_SIZE,
 ): AsyncGenerator<SweepAsset[]> {
-  let after = 0;
-  for (;;) {
+  const read = async (after: number) => {
     const rows = await em.getConnection().execute<Record<string, unknown>[]>(
       `select si.seq, a.id, a.slug, a.asset_type, o.username, a.last_synch_at, a.last_cleaning_at
        from sweep_item si
@@ -37,9 +36,7 @@ export async function* streamSelection(
        limit ?`,
       [sweepId, after, pageSize],
     );
-    if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1].seq);
-    yield rows.map((row) => ({
+    return rows.map((row) => ({
       seq: Number(row.seq),
       id: Number(row.id),
       slug: String(row.slug),
@@ -48,5 +45,15 @@ export async function* streamSelection(
       lastSynchAt: toDate(row.last_synch_at),
       lastCleaningAt: toDate(row.last_cleaning_at),
     }));
+  };
+
+  // One page is read ahead while the caller works through the current one.
+  let next = read(0);
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) return;
+    next = read(page[page.length - 1].seq);
+    next.catch(() => {});
+    yield page;
   }
 }
