@@ -13,6 +13,12 @@ export async function buildProgram(): Promise<Command> {
   const registrations = [
     // Each entry: a module under ./commands/ exporting `register(program)`.
     import('./commands/migrate.js'),
+    import('./commands/app.js'),
+    import('./commands/sweep-commands.js'),
+    import('./commands/assets.js'),
+    import('./commands/owners.js'),
+    import('./commands/status.js'),
+    import('./commands/worker.js'),
   ];
   for (const registration of await Promise.all(registrations)) registration.register(program);
   return program;
