@@ -32,7 +32,9 @@ export class InvalidReadmeUrlError extends Error {
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 // Characters git forbids in ref names; ':' also separates ref from path in GraphQL expressions.
-const BAD_REF = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|^\/|\/$|\/\/|\.lock$|^-/;
+const BAD_REF = /[\s~^:?*[\\]|\.\.|@\{|^\/|\/$|\/\/|\.lock$|^-/;
+const hasControl = (text: string) =>
+  [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 
 /**
  * Parses a GitHub blob, tree or raw URL into its repository, ref and path.
@@ -63,7 +65,9 @@ export function parseReadmeUrl(url: string): ReadmeLocation {
     fail(`protocol '${parsed.protocol}' is not http or https`);
   }
 
-  const segments = parsed.pathname.split('/').slice(1);
+  // The URL parser resolves '.' and '..' (even encoded) away: read the path as written.
+  const writtenPath = text.replace(/^[a-z]+:\/\/[^/?#]*/i, '').replace(/[?#].*$/s, '');
+  const segments = writtenPath.split('/').slice(1);
   if (segments.at(-1) === '') segments.pop();
   const host = parsed.hostname.toLowerCase();
 
@@ -92,13 +96,13 @@ export function parseReadmeUrl(url: string): ReadmeLocation {
       : afterRepo;
   const [ref, ...pathSegments] = refAndPath;
   if (!ref) fail('the ref is missing');
-  if (BAD_REF.test(ref)) fail(`'${ref}' is not a valid git ref`);
+  if (BAD_REF.test(ref) || hasControl(ref)) fail(`'${ref}' is not a valid git ref`);
   if (pathSegments.length === 0) fail('the path inside the repository is missing');
   for (const segment of pathSegments) {
     if (segment === '') fail('the path has an empty segment');
     if (segment === '.' || segment === '..') fail(`the path contains a '${segment}' segment`);
     if (segment.includes('/')) fail('the path contains an encoded slash');
-    if (segment.includes('\0')) fail('the path contains a NUL character');
+    if (hasControl(segment)) fail('the path contains a control character');
   }
 
   return { owner, repo, ref, path: pathSegments.join('/') };
@@ -126,5 +130,6 @@ export function toBlobUrl(location: ReadmeLocation): string {
  */
 export function rawUrl(location: ReadmeLocation): string {
   const { owner, repo, ref, path } = location;
-  return `https://raw.githubusercontent.com/${owner}/${repo}/${encodePath(ref)}/${encodePath(path)}`;
+  const host = 'https://raw.githubusercontent.com';
+  return `${host}/${owner}/${repo}/${encodePath(ref)}/${encodePath(path)}`;
 }
