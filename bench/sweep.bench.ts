@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createJobPublisher } from '../src/shared/broker/job-publisher.js';
 import { benchResources } from './support/bench-resources.js';
@@ -11,6 +11,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_SWEEP_SIZES ?? '100000,1000000').split(',').map(Number);
 
 export default async function sweepBench(): Promise<BenchResult[]> {
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const resources = await benchResources('sweep');
   const results: BenchResult[] = [];
   try {

@@ -13,7 +13,16 @@ const stamp = (date: Date | null) => (date ? date.toISOString() : 'Never');
  * each asset's outcome, progress every 5 assets (a bar instead on a terminal), and a summary.
  */
 export function textSweepReporter(out: TextOutput): SweepReporter {
-  const line = (text = '') => out.write(`${text}\n`);
+  // Lines are gathered and written in chunks: one write per asset costs more than the publish.
+  let pending = '';
+  const flush = () => {
+    if (pending) out.write(pending);
+    pending = '';
+  };
+  const line = (text = '') => {
+    pending += `${text}\n`;
+    if (pending.length > 16_384) flush();
+  };
 
   return {
     found(count) {
@@ -34,12 +43,14 @@ export function textSweepReporter(out: TextOutput): SweepReporter {
     progress(done, total) {
       const percent = Math.round((done / total) * 100);
       if (out.isTTY) {
+        flush();
         const filled = Math.round(percent / 5);
         out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done}/${total} `);
         if (done === total) line();
       } else {
         line(`Progress: ${done}/${total} assets (${percent}%)`);
       }
+      if (done === total) flush();
     },
     dryRun(preview, total, options) {
       if (total === 0) return;
@@ -50,9 +61,10 @@ export function textSweepReporter(out: TextOutput): SweepReporter {
         line(`  ${asset.slug} (${asset.assetType}) - ${label}: ${stamp(last)}`);
       }
       if (total > preview.length) line(`  ... and ${total - preview.length} more assets`);
+      flush();
     },
     done(summary) {
-      if (summary.options.dryRun || summary.found === 0) return;
+      if (summary.options.dryRun || summary.found === 0) return flush();
       const seconds = (summary.elapsedMs / 1000).toFixed(1);
       line(
         `\nSweep ${summary.sweepId}: found ${summary.found}, queued ${summary.queued}, ` +
@@ -62,6 +74,7 @@ export function textSweepReporter(out: TextOutput): SweepReporter {
         line(`  failed: ${failure.slug} (${failure.assetType}): ${failure.reason}`);
       }
       if (summary.failures.length > 20) line(`  ... and ${summary.failures.length - 20} more`);
+      flush();
     },
   };
 }

@@ -123,6 +123,8 @@ async function publishAll(
   let done = 0;
   let currentBatch = 0;
   const inFlight = new Set<Promise<void>>();
+  // Woken when a publish settles; cheaper than racing every pending publish each time.
+  let slotFreed: (() => void) | null = null;
 
   const settle = (asset: SweepAsset, outcome: AssetOutcome) => {
     if (outcome.queued) summary.queued++;
@@ -167,9 +169,17 @@ async function publishAll(
         reporter.batchStart?.(batch, batches, size);
       }
 
-      const pending = publish(asset).finally(() => inFlight.delete(pending));
+      const pending = publish(asset).finally(() => {
+        inFlight.delete(pending);
+        slotFreed?.();
+      });
       inFlight.add(pending);
-      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      while (inFlight.size >= maxInFlight) {
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
+        slotFreed = null;
+      }
       if (delayMs > 0 && asset.seq < summary.found) await sleep(delayMs);
     }
   }
