@@ -18,6 +18,8 @@ export async function buildProgram(): Promise<Command> {
     import('./commands/assets.js'),
     import('./commands/owners.js'),
     import('./commands/status.js'),
+    import('./commands/demo.js'),
+    import('./commands/variables.js'),
     import('./commands/worker.js'),
   ];
   for (const registration of await Promise.all(registrations)) registration.register(program);

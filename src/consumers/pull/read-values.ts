@@ -1,0 +1,49 @@
+import { normalizeLang } from '../../shared/model/asset-enums.js';
+
+/** A non-empty trimmed string, or undefined for anything else. */
+export function textValue(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return text ? text : undefined;
+}
+
+/**
+ * A string, or the entry of a per-language object for `lang` (`us` and `en` both English),
+ * falling back to English: authors write `"title": {"us": "...", "es": "..."}`.
+ */
+export function localizedText(value: unknown, lang: string): string | undefined {
+  const plain = textValue(value);
+  if (plain !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
+    return plain;
+  }
+  const byLang = new Map<string, unknown>();
+  for (const [key, text] of Object.entries(value)) {
+    try {
+      byLang.set(normalizeLang(key), text);
+    } catch {
+      // A key that is not a language code is not a translation.
+    }
+  }
+  const wanted = safeLang(lang);
+  return textValue(byLang.get(wanted)) ?? textValue(byLang.get('en'));
+}
+
+/** A list of strings from an array or a comma-separated string; undefined when there is none. */
+export function stringList(value: unknown): string[] | undefined {
+  const items = Array.isArray(value)
+    ? value.map(textValue)
+    : typeof value === 'string'
+      ? value.split(',').map(textValue)
+      : [];
+  const list = items.filter((item): item is string => item !== undefined);
+  return list.length ? [...new Set(list)] : undefined;
+}
+
+function safeLang(lang: string): string {
+  try {
+    return normalizeLang(lang);
+  } catch {
+    return 'en';
+  }
+}
