@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toDate } from '../db/to-date.js';
-import type { AssetType } from '../model/asset-enums.js';
 import { selectionSql } from './select-assets.js';
-import type { SweepAsset } from './stream-selection.js';
+import { type SweepAsset, toSweepAsset } from './stream-selection.js';
 import type { SweepOptions } from './sweep-options.js';
 
 /** How many assets a dry run lists. */
@@ -29,14 +27,6 @@ export async function previewSelection(
   );
   return {
     total: Number(count.total),
-    preview: rows.map((row, index) => ({
-      seq: index + 1,
-      id: Number(row.id),
-      slug: String(row.slug),
-      assetType: row.asset_type as AssetType,
-      owner: (row.username as string | null) ?? null,
-      lastSynchAt: toDate(row.last_synch_at),
-      lastCleaningAt: toDate(row.last_cleaning_at),
-    })),
+    preview: rows.map((row, index) => toSweepAsset(row, index + 1)),
   };
 }

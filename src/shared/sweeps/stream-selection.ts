@@ -13,6 +13,19 @@ export interface SweepAsset {
   lastCleaningAt: Date | null;
 }
 
+/** Maps a row of `asset` (with the owner's `username`) to what a sweep needs. */
+export function toSweepAsset(row: Record<string, unknown>, seq: number): SweepAsset {
+  return {
+    seq,
+    id: Number(row.id),
+    slug: String(row.slug),
+    assetType: row.asset_type as AssetType,
+    owner: (row.username as string | null) ?? null,
+    lastSynchAt: toDate(row.last_synch_at),
+    lastCleaningAt: toDate(row.last_cleaning_at),
+  };
+}
+
 /** Rows fetched per round trip: memory stays flat whatever the size of the sweep. */
 export const PAGE_SIZE = 1000;
 
@@ -36,15 +49,7 @@ export async function* streamSelection(
        limit ?`,
       [sweepId, after, pageSize],
     );
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      id: Number(row.id),
-      slug: String(row.slug),
-      assetType: row.asset_type as AssetType,
-      owner: (row.username as string | null) ?? null,
-      lastSynchAt: toDate(row.last_synch_at),
-      lastCleaningAt: toDate(row.last_cleaning_at),
-    }));
+    return rows.map((row) => toSweepAsset(row, Number(row.seq)));
   };
 
   // One page is read ahead while the caller works through the current one.
