@@ -13,6 +13,12 @@ import { LANE_NAMES, type Lane, type LaneName } from './runtime/lane.js';
 import { createReroute } from './runtime/reroute.js';
 import { WorkerStats } from './runtime/worker-stats.js';
 
+/**
+ * Jobs in hand at once on each queue. A GitHub query reads up to 50 jobs' files, so 100 lets
+ * one batch be read from GitHub while the previous one is written to the database.
+ */
+export const DEFAULT_CONCURRENCY = 100;
+
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
   orm: MikroORM;
@@ -23,7 +29,7 @@ export interface WorkerOptions {
   log: Logger;
   /** Queues to consume; default all three. */
   lanes?: readonly LaneName[];
-  /** Jobs in hand at once on each queue; default 50. */
+  /** Jobs in hand at once on each queue; default {@link DEFAULT_CONCURRENCY}. */
   concurrency?: number;
   /** Messages each queue's consumer takes ahead; default `concurrency`. */
   prefetch?: number;
@@ -49,15 +55,18 @@ export interface Worker {
 }
 
 /**
- * Starts consuming pull and clean jobs. Each queue has its own consumer with its own
- * concurrency: the webhook lane is a separate queue and consumer, so a push is taken as soon
- * as it arrives however long the sweep queue is, and the sweep consumer takes no more
- * messages ahead than it works on, so none wait in this process behind others.
+ * Starts consuming pull and clean jobs.
+ *
+ * Webhook jobs come first without priorities (quorum queues on RabbitMQ 3.10 have none): they
+ * have a queue, a consumer, concurrency slots and pull batches of their own, so a push is taken
+ * as soon as it arrives however long the sweep queue is. The sweep consumer takes no more
+ * messages ahead than it works on (prefetch = concurrency by default), so nothing waits in this
+ * process behind a backlog, and other workers share the sweep.
  */
 export function startWorker(options: WorkerOptions): Worker {
   const now = options.now ?? Date.now;
   const t = options.topology;
-  const concurrency = options.concurrency ?? 50;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const prefetch = options.prefetch ?? concurrency;
   const stats = new WorkerStats();
   const reroute = createReroute(options.publisher, t, now);
@@ -77,6 +86,8 @@ export function startWorker(options: WorkerOptions): Worker {
       prefetch,
       batchSize: options.batchSize,
       batchWaitMs: options.batchWaitMs,
+      // A push is read as soon as its batch has waited, never held for fuller batches.
+      fillBatches: name === 'pull',
       perAsset,
       deps: pullDeps,
     });

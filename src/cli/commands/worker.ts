@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { readAppSettings } from '../../../app/settings/read-app-settings.js';
 import { createGithubAccess } from '../../consumers/pull/github-access.js';
 import { LANE_NAMES, type LaneName } from '../../consumers/runtime/lane.js';
-import { startWorker } from '../../consumers/start-worker.js';
+import { DEFAULT_CONCURRENCY, startWorker } from '../../consumers/start-worker.js';
 import { declareTopology } from '../../shared/broker/connect-broker.js';
 import type { Config } from '../../shared/config/load-config.js';
 import { openRuntime } from '../open-runtime.js';
@@ -21,7 +21,12 @@ export function register(program: Command): void {
   program
     .command('worker')
     .description('consume pull and clean jobs; SIGTERM or SIGINT finishes the jobs in hand')
-    .option('--concurrency <n>', 'jobs in hand at once on each queue', positiveInt, 50)
+    .option(
+      '--concurrency <n>',
+      'jobs in hand at once on each queue',
+      positiveInt,
+      DEFAULT_CONCURRENCY,
+    )
     .option(
       '--prefetch <n>',
       'messages each queue hands over ahead (default: concurrency)',

@@ -22,6 +22,11 @@ export interface PullLaneOptions {
   batchSize?: number;
   /** How long the first job of a batch waits for others; default 50 ms. */
   batchWaitMs?: number;
+  /**
+   * Keep a partial batch waiting while another batch runs, to spend fewer GitHub points
+   * (default); off where latency matters more than points.
+   */
+  fillBatches?: boolean;
   /** Serialises pulls of one asset; share it between lanes. Default one of the lane's own. */
   perAsset?: KeyedQueue;
   deps: PullBatchDeps;
@@ -36,15 +41,14 @@ export function createPullLane(options: PullLaneOptions): Lane<PullJob> {
   const perAsset = options.perAsset ?? createKeyedQueue();
   const prefetch = options.prefetch ?? options.concurrency;
   const slots = Math.min(options.concurrency, prefetch);
-  let handling = 0;
   let running = 0;
   let closing = false;
   const batcher = createBatcher<PullItem, JobResult>({
     maxSize: Math.max(1, Math.min(options.batchSize ?? 50, slots)),
     maxWaitMs: options.batchWaitMs ?? 50,
-    // With every slot taken and a batch still running, its jobs will end and free slots for
-    // more jobs: a partial batch waits for them rather than spend a GitHub query on few files.
-    hold: () => !closing && running > 0 && handling >= slots,
+    // While a batch runs, its jobs will end and free slots for more: a partial batch waits for
+    // them rather than spend a GitHub query on a few files (a full one goes at once).
+    hold: () => options.fillBatches !== false && !closing && running > 0,
     run(items) {
       running += items.length;
       return runPullBatch(deps, items).map((outcome) =>
@@ -74,15 +78,8 @@ export function createPullLane(options: PullLaneOptions): Lane<PullJob> {
     kind: 'pull',
     concurrency: options.concurrency,
     prefetch,
-    async handle(job, context) {
-      handling++;
-      try {
-        // Two pulls of one asset in a process would only make one of them fail its write.
-        return await perAsset.run(job.slug, () => pull(job, context));
-      } finally {
-        handling--;
-      }
-    },
+    // Two pulls of one asset in a process would only make one of them fail its write.
+    handle: (job, context) => perAsset.run(job.slug, () => pull(job, context)),
     record: (job, note, error) =>
       recordPull(
         deps.orm.em.fork(),

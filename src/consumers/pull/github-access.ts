@@ -76,11 +76,11 @@ export function createGithubAccess(options: GithubAccessOptions): GithubAccess {
         log: options.log,
       });
       if (!credential) {
+        const app = options.app ? 'the App is not installed there' : 'no GitHub App is set up';
         throw new AssetProblem(
           'no-credentials',
-          `No GitHub credentials: the asset's owner has no token, ` +
-            `${options.app ? 'the App is not installed on' : 'no GitHub App is configured for'} ` +
-            `${repository.owner}/${repository.repo}, and GITHUB_TOKEN is not set`,
+          `No GitHub credentials for ${repository.owner}/${repository.repo}: the asset's owner ` +
+            `has no token, ${app}, and GITHUB_TOKEN is not set`,
         );
       }
       return credential;

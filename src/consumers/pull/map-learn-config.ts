@@ -1,8 +1,11 @@
 import { AssetProblem } from '../asset-problem.js';
 import type { AssetMetadata } from './asset-changes.js';
-import { localizedText, stringList, textValue } from './read-values.js';
+import { jsonObject, localizedText, objectValue, stringList, textValue } from './read-values.js';
 
-/** The normalised learn.json (or bc.json) stored in the asset's `config`. */
+/**
+ * The normalised learn.json (or bc.json) stored in the asset's `config`; fields left undefined
+ * are not stored.
+ */
 export interface LearnConfig {
   /** The config file read, relative to the asset's folder. */
   file: string;
@@ -27,26 +30,15 @@ export interface LearnConfig {
  * per-language object, `video.intro` likewise (or a top-level `intro`), `grading` or a
  * `projectType` of `tutorial` making the asset interactive, `editor.agent`.
  *
- * @throws AssetProblem ('bad-config' or 'missing-preview') when the text is not a JSON object or has no `preview`.
+ * @throws AssetProblem ('bad-config' or 'missing-preview') when the text is not a JSON object
+ *   or has no `preview`.
  */
 export function mapLearnConfig(
   text: string,
   file: string,
   lang: string,
 ): { config: LearnConfig; metadata: AssetMetadata } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new AssetProblem(
-      'bad-config',
-      `Bad config: ${file} is not valid JSON (${(error as Error).message})`,
-    );
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new AssetProblem('bad-config', `Bad config: ${file} is not a JSON object`);
-  }
-  const data = raw as Record<string, unknown>;
+  const data = jsonObject(text, file, 'Bad config');
   const preview = textValue(data.preview);
   if (!preview) {
     throw new AssetProblem(
@@ -55,6 +47,8 @@ export function mapLearnConfig(
     );
   }
   const video = objectValue(data.video);
+  const intro = localizedText(video?.intro ?? data.intro, lang);
+  const solutionVideo = localizedText(video?.solution, lang);
   const editor = objectValue(data.editor);
   const projectType = textValue(data.projectType);
   const grading = textValue(data.grading);
@@ -65,10 +59,7 @@ export function mapLearnConfig(
     difficulty: textValue(data.difficulty)?.toUpperCase(),
     duration: data.duration !== undefined && Number.isFinite(duration) ? duration : undefined,
     technologies: stringList(data.technologies),
-    video: withoutUndefined({
-      intro: localizedText(video?.intro ?? data.intro, lang),
-      solution: localizedText(video?.solution, lang),
-    }),
+    video: intro || solutionVideo ? { intro, solution: solutionVideo } : undefined,
     solution: localizedText(data.solution, lang),
     delivery: data.delivery,
     interactive: grading !== undefined || projectType === 'tutorial',
@@ -78,23 +69,11 @@ export function mapLearnConfig(
     raw: data,
   };
   return {
-    config: withoutUndefined(config) ?? config,
+    config,
     metadata: {
       title: localizedText(data.title, lang),
       description: localizedText(data.description, lang),
       tags: config.technologies,
     },
   };
-}
-
-function objectValue(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** Drops undefined fields (JSON columns should not carry them); undefined when none is left. */
-function withoutUndefined<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
-  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
 }

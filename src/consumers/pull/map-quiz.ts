@@ -1,6 +1,6 @@
 import { AssetProblem } from '../asset-problem.js';
 import type { AssetMetadata } from './asset-changes.js';
-import { localizedText, stringList, textValue } from './read-values.js';
+import { jsonObject, localizedText, objectValue, stringList, textValue } from './read-values.js';
 
 /**
  * Maps a quiz file: its `info` gives title (or `name`), description (or `main`), technologies
@@ -13,23 +13,12 @@ export function mapQuiz(
   file: string,
   lang: string,
 ): { config: Record<string, unknown>; metadata: AssetMetadata } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new AssetProblem(
-      'bad-config',
-      `Bad quiz: ${file} is not valid JSON (${(error as Error).message})`,
-    );
-  }
-  const info = (data as { info?: unknown } | null)?.info;
-  if (!info || typeof info !== 'object' || Array.isArray(info)) {
-    throw new AssetProblem('bad-config', `Bad quiz: ${file} has no "info" object`);
-  }
-  const fields = info as Record<string, unknown>;
+  const data = jsonObject(text, file, 'Bad quiz');
+  const fields = objectValue(data.info);
+  if (!fields) throw new AssetProblem('bad-config', `Bad quiz: ${file} has no "info" object`);
   const technologies = stringList(fields.technologies);
   const difficulty = textValue(fields.difficulty)?.toUpperCase();
-  const questions = (data as { questions?: unknown }).questions;
+  const questions = data.questions;
   return {
     config: {
       file,

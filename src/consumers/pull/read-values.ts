@@ -1,4 +1,33 @@
 import { normalizeLang } from '../../shared/model/asset-enums.js';
+import { AssetProblem } from '../asset-problem.js';
+
+/**
+ * Parses an author's JSON file that must hold an object; `what` names it in the status text
+ * (`Bad config`, `Bad quiz`).
+ *
+ * @throws AssetProblem ('bad-config') when it is not valid JSON or not an object.
+ */
+export function jsonObject(text: string, file: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AssetProblem(
+      'bad-config',
+      `${what}: ${file} is not valid JSON (${(error as Error).message})`,
+    );
+  }
+  const object = objectValue(value);
+  if (!object) throw new AssetProblem('bad-config', `${what}: ${file} is not a JSON object`);
+  return object;
+}
+
+/** The value when it is a plain object, else undefined. */
+export function objectValue(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
 
 /** A non-empty trimmed string, or undefined for anything else. */
 export function textValue(value: unknown): string | undefined {

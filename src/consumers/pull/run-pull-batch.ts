@@ -35,8 +35,8 @@ type Read =
 
 /**
  * Pulls a batch of jobs: reads their assets in one query, their files with one batched GitHub
- * read per credential, then stores each in its own transaction and, when asked, queues its
- * clean once that transaction has committed. Returns one promise per job, in order; each
+ * read per credential, then stores each on its own (one statement) and, when asked, queues its
+ * clean once that has committed. Returns one promise per job, in order; each
  * settles when that job is safe to acknowledge, or rejects with why it failed.
  */
 export function runPullBatch(deps: PullBatchDeps, items: PullItem[]): Promise<JobResult>[] {
@@ -73,16 +73,25 @@ async function readBatch(deps: PullBatchDeps, items: PullItem[]): Promise<Read[]
     planned.map(({ plan }) => plan.location.owner),
   );
 
-  // One read per credential: a token can only be used for what it may see.
+  // One read per credential: a token can only be used for what it may see. Assets of one
+  // owner and repository share their credential, looked up once.
   const groups = new Map<string, { credential: Credential; entries: typeof planned }>();
+  const lookups = new Map<string, Promise<Credential>>();
   await Promise.all(
     planned.map(async (entry) => {
-      try {
-        const credential = await deps.github.credentialFor(
+      const { owner, repo } = entry.plan.location;
+      const lookupKey = `${entry.target.ownerTokenCiphertext ?? ''} ${owner}/${repo}`.toLowerCase();
+      let lookup = lookups.get(lookupKey);
+      if (!lookup) {
+        lookup = deps.github.credentialFor(
           entry.target.ownerTokenCiphertext,
-          entry.plan.location,
+          { owner, repo },
           installations,
         );
+        lookups.set(lookupKey, lookup);
+      }
+      try {
+        const credential = await lookup;
         const key = credentialKey(credential.token);
         const group = groups.get(key) ?? { credential, entries: [] };
         group.entries.push(entry);

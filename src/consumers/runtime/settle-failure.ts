@@ -41,21 +41,20 @@ export async function settleFailure(
       log.debug({ err: error }, 'Failure recorded on the asset');
       return 'ERROR';
     }
-    case 'retry':
+    case 'retry': {
+      const seconds = Math.round(decision.delayMs / 1000);
+      await note(deps, job, `Retrying in ${seconds} s: ${decision.reason}`, error, context);
       await reroute.later(message, lane.queue, decision.delayMs, attempt + 1);
       log.warn(
         { err: error, delayMs: decision.delayMs, nextAttempt: attempt + 1 },
         `Job failed, retrying: ${decision.reason}`,
       );
       return 'RETRY';
+    }
     case 'wait-until': {
       const waitMs = Math.max(0, decision.until.getTime() - now());
-      if (job) {
-        const text = `Rate limited by GitHub; waiting until ${decision.until.toISOString()}`;
-        await lane
-          .record(job, { status: 'PENDING', text }, error, context)
-          .catch((noteError) => log.warn({ err: noteError }, 'Cannot note the wait on the asset'));
-      }
+      const until = decision.until.toISOString();
+      await note(deps, job, `Rate limited by GitHub; waiting until ${until}`, error, context);
       await reroute.later(message, lane.queue, waitMs, attempt);
       log.warn({ until: decision.until, waitMs }, `Job waits: ${decision.reason}`);
       return 'WAIT';
@@ -65,6 +64,22 @@ export async function settleFailure(
   }
   const reason = decision.action === 'dead-letter' ? decision.reason : 'no job to record on';
   return deadLetter(deps, message, job, reason, error, context);
+}
+
+/** Notes on the asset that its job waits (best effort: it is not the outcome). */
+async function note(
+  deps: SettleDeps,
+  job: PullJob | CleanJob | null,
+  text: string,
+  error: unknown,
+  context: JobContext,
+): Promise<void> {
+  if (!job) return;
+  await deps.lane
+    .record(job, { status: 'PENDING', text }, error, context)
+    .catch((noteError) =>
+      context.log.warn({ err: noteError }, 'Cannot note the wait on the asset'),
+    );
 }
 
 async function settleRecordFailure(

@@ -51,7 +51,7 @@ describe('change detection', () => {
     await harness?.destroy();
   });
 
-  it('skips an unchanged file: no primary point, only the status is written, no clean', async () => {
+  it('skips an unchanged file: no primary point, only its status written, no clean', async () => {
     const before = await harness.asset('a');
     harness.standin.resetCounters();
     await pullAndWait('a');

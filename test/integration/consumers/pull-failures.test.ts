@@ -123,7 +123,9 @@ describe('a worker without any credential', () => {
   it('records that there are no GitHub credentials and sends no request', async () => {
     const asset = await harness.asset('a');
     expect(asset.sync_status).toBe('ERROR');
-    expect(asset.status_text).toMatch(/^No GitHub credentials: .*GITHUB_TOKEN is not set/);
+    expect(asset.status_text).toMatch(
+      /^No GitHub credentials for acme\/learn: .*GITHUB_TOKEN is not set$/,
+    );
     expect(harness.standin.counters().requests).toBe(0);
   });
 });

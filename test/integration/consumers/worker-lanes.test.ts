@@ -86,6 +86,30 @@ describe('messages that cannot be handled', () => {
     expect(String(dead[0].body)).toBe('{"not": "a job"');
   });
 
+  it('dead-letters a job in the queue of another kind, and skips a clean of no asset', async () => {
+    const t = harness.broker.topology;
+    const worker = harness.start({ lanes: ['clean'] });
+    const pull = { v: 1, kind: 'pull', slug: 'a', owner: null, override: false, clean: false };
+    await harness.publisher.publishRaw(
+      { routingKey: t.clean },
+      JSON.stringify({ ...pull, source: { type: 'cli' } }),
+    );
+    await harness.publisher.publishClean({
+      v: 1,
+      kind: 'clean',
+      slug: 'gone',
+      source: { type: 'cli' },
+    });
+    await worker.idle(200);
+    await worker.stop();
+
+    const [dead] = await harness.broker.drainMessages(t.dead);
+    expect(dead.headers?.['x-reason']).toBe(
+      `malformed message: a pull job in the ${t.clean} queue`,
+    );
+    expect(worker.stats.counts.clean).toEqual({ DEAD: 1, SKIPPED: 1 });
+  });
+
   it('retries a failing GitHub, then gives up to the dead letters', async () => {
     const t = harness.broker.topology;
     harness.standin.faults.failNext(3, 502, 'POST /graphql');

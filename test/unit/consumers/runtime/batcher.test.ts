@@ -68,4 +68,25 @@ describe('batcher', () => {
     batcher.flush();
     expect(await pending).toBe(7);
   });
+
+  it('keeps a partial batch waiting while hold says more items are coming', async () => {
+    let more = true;
+    const batches: number[][] = [];
+    const batcher = createBatcher<number, number>({
+      maxSize: 10,
+      maxWaitMs: 5,
+      hold: () => more,
+      run: (items) => {
+        batches.push(items);
+        return items.map(async (item) => item);
+      },
+    });
+    const first = batcher.add(1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(batches).toEqual([]);
+    const second = batcher.add(2);
+    more = false;
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });
