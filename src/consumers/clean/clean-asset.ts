@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { Asset, AssetEvent } from '../../shared/db/entities/index.js';
 import type { CleanJob } from '../../shared/jobs/job-schemas.js';
 import {
   type CleanContext,
@@ -10,6 +9,8 @@ import {
 } from '../../shared/markdown/clean-readme.js';
 import { loadVariables } from '../../shared/variables/load-variables.js';
 import { eventSource } from '../event-source.js';
+import { updateAssetWithEvent } from '../update-asset-with-event.js';
+import type { VariablesLoader } from './cache-variables.js';
 import { describeFindings } from './describe-findings.js';
 
 /** What {@link cleanAsset} needs besides the database. */
@@ -17,6 +18,8 @@ export interface CleanAssetDeps {
   log: Logger;
   /** The clock; default the system clock. */
   now?: () => Date;
+  /** Reads the content variables; default {@link loadVariables}, a read per clean. */
+  variables?: VariablesLoader;
 }
 
 /** How a clean ended; `detail` is what cleaning_status_details says (or why it was skipped). */
@@ -25,28 +28,32 @@ export interface CleanAssetResult {
   detail: string | null;
 }
 
-const FIELDS = [
-  'id',
-  'slug',
-  'version',
-  'title',
-  'lang',
-  'readmeRaw',
-  'repoOwner',
-  'repoName',
-  'repoRef',
-  'repoPath',
-] as const;
+/** The columns a clean reads, under the Asset entity's property names. */
+interface CleanTarget {
+  id: number;
+  slug: string;
+  version: number;
+  title: string | null;
+  lang: string;
+  readmeRaw: string | null;
+  repoOwner: string | null;
+  repoName: string | null;
+  repoRef: string | null;
+  repoPath: string | null;
+}
 
-type CleanTarget = Pick<Asset, (typeof FIELDS)[number]>;
+const READ_TARGET = `select id, slug, version, title, lang, readme_raw as "readmeRaw",
+    repo_owner as "repoOwner", repo_name as "repoName", repo_ref as "repoRef",
+    repo_path as "repoPath"
+  from asset where slug = ?`;
 
 /**
  * Cleans one asset from its stored readme_raw and records the outcome on it (readme, html,
  * cleaning status and details, last_cleaning_at, the title when it came from the README's
- * H1) with one CLEAN event. An ERROR keeps the readme and html already stored. The write
- * applies only to the version that was read: when the asset changed meanwhile (a newer pull),
- * it is read and cleaned again once, then left for the next clean. A missing asset or one
- * never pulled is SKIPPED. Runs inside the caller's transaction when `em` is one.
+ * H1) with one CLEAN event, written together in one statement. An ERROR keeps the readme and
+ * html already stored. The write applies only to the version that was read: when the asset
+ * changed meanwhile (a newer pull), it is read and cleaned again once, then left for the next
+ * clean. A missing asset or one never pulled is SKIPPED.
  */
 export async function cleanAsset(
   em: EntityManager,
@@ -55,11 +62,12 @@ export async function cleanAsset(
 ): Promise<CleanAssetResult> {
   await initCleanReadme();
   const now = deps.now ?? (() => new Date());
+  const variablesOf = deps.variables ?? loadVariables;
   const log = deps.log.child({ slug: job.slug });
 
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const asset = await em.findOne(Asset, { slug: job.slug }, { fields: FIELDS, refresh: true });
-    const raw = asset?.readmeRaw?.unwrap();
+    const [asset] = await em.execute<CleanTarget[]>(READ_TARGET, [job.slug]);
+    const raw = asset?.readmeRaw;
     if (!asset || !raw) {
       const reason = asset
         ? 'the asset has no readme_raw (never pulled)'
@@ -69,7 +77,7 @@ export async function cleanAsset(
     }
 
     const started = performance.now();
-    const variables = await loadVariables(em, { lang: asset.lang });
+    const variables = await variablesOf(em, { lang: asset.lang });
     const result = cleanReadme(raw, cleanContext(asset, variables));
     const written = await writeClean(em, asset, job, result, now());
     if (written) {
@@ -97,10 +105,10 @@ export async function cleanAsset(
 function cleanContext(asset: CleanTarget, variables: Record<string, string>): CleanContext {
   const { repoOwner, repoName, repoRef, repoPath } = asset;
   const repo =
-    repoOwner && repoName && repoRef && repoPath !== null && repoPath !== undefined
+    repoOwner && repoName && repoRef && repoPath !== null
       ? { owner: repoOwner, name: repoName, ref: repoRef, path: repoPath }
       : null;
-  return { repo, title: asset.title ?? null, lang: asset.lang, variables };
+  return { repo, title: asset.title, lang: asset.lang, variables };
 }
 
 /** Stores the clean if the asset is still at the version read; null when it is not. */
@@ -127,28 +135,11 @@ async function writeClean(
           ...(titleFromHeading ? { title: result.title } : {}),
         };
 
-  const updated = await em.nativeUpdate(
-    Asset,
+  const stored = await updateAssetWithEvent(
+    em,
     { id: asset.id, version: asset.version },
-    {
-      ...content,
-      cleaningStatus: outcome,
-      cleaningStatusDetails: detail,
-      lastCleaningAt: now,
-      version: asset.version + 1,
-      updatedAt: now,
-    },
+    { ...content, cleaningStatus: outcome, cleaningStatusDetails: detail, lastCleaningAt: now },
+    { kind: 'CLEAN', outcome, detail, ...eventSource(job.source), createdAt: now },
   );
-  if (updated === 0) return null;
-
-  await em.insert(AssetEvent, {
-    assetId: asset.id,
-    slug: asset.slug,
-    kind: 'CLEAN',
-    outcome,
-    detail,
-    ...eventSource(job.source),
-    createdAt: now,
-  });
-  return { outcome, detail };
+  return stored ? { outcome, detail } : null;
 }

@@ -243,14 +243,26 @@ describe('cleanAsset', () => {
   });
 });
 
-/** `em` whose nativeUpdate first runs `before` (another writer, on its own connection). */
+/**
+ * `em` whose statements sent through `getConnection()` (the clean's one write) first run
+ * `before` (another writer, on its own connection).
+ */
 function interceptUpdates(em: EntityManager, before: () => Promise<void>): EntityManager {
   return new Proxy(em, {
     get(target, property) {
-      if (property === 'nativeUpdate') {
-        return async (...args: Parameters<EntityManager['nativeUpdate']>) => {
-          await before();
-          return target.nativeUpdate(...args);
+      if (property === 'getConnection') {
+        return () => {
+          const connection = target.getConnection();
+          return new Proxy(connection, {
+            get(conn, name) {
+              const value = Reflect.get(conn, name, conn);
+              if (name !== 'execute') return typeof value === 'function' ? value.bind(conn) : value;
+              return async (...args: Parameters<typeof connection.execute>) => {
+                await before();
+                return connection.execute(...args);
+              };
+            },
+          });
         };
       }
       const value = Reflect.get(target, property, target);
