@@ -1,8 +1,9 @@
 import { Parser } from 'commonmark';
-import { mdToHtml, ParseFlags } from 'md4w';
+import { mdToHtml } from 'md4w';
 import { cleanReadme, initCleanReadme } from '../src/shared/markdown/clean-readme.js';
 import type { CleanContext } from '../src/shared/markdown/clean-types.js';
 import { parseBlocks } from '../src/shared/markdown/locate/parse-blocks.js';
+import { GFM_FLAGS } from '../src/shared/markdown/render-html.js';
 import { splitFrontMatter } from '../src/shared/markdown/split-front-matter.js';
 import { type BenchResult, median, result } from './support/bench-result.js';
 import { generateReadme } from './support/generate-readme.js';
@@ -14,13 +15,7 @@ const CONTEXT: CleanContext = {
   lang: 'en',
   variables: { api_url: 'https://api.example.com', academy: 'Example Academy' },
 };
-const GFM =
-  ParseFlags.TABLES |
-  ParseFlags.STRIKETHROUGH |
-  ParseFlags.TASKLISTS |
-  ParseFlags.PERMISSIVE_URL_AUTO_LINKS |
-  ParseFlags.PERMISSIVE_WWW_AUTO_LINKS |
-  ParseFlags.PERMISSIVE_EMAIL_AUTO_LINKS;
+const GFM = GFM_FLAGS;
 
 /**
  * MB/s of each of `works` over `texts`: each work runs for about `slotMs` in turn, RUNS times

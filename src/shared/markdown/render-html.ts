@@ -2,7 +2,7 @@ import { init, mdToHtml, ParseFlags } from 'md4w';
 
 // GitHub's flavour: tables, strikethrough, task lists and bare URL / www / e-mail autolinks.
 // Whitespace is kept as written and raw HTML passes through.
-const FLAGS =
+export const GFM_FLAGS =
   ParseFlags.TABLES |
   ParseFlags.STRIKETHROUGH |
   ParseFlags.TASKLISTS |
@@ -30,5 +30,5 @@ export function renderHtml(markdown: string): string {
     throw new Error('the Markdown renderer is not loaded: await initCleanReadme() once first');
   }
   // md4w cannot allocate an empty input buffer.
-  return markdown === '' ? '' : mdToHtml(markdown, { parseFlags: FLAGS });
+  return markdown === '' ? '' : mdToHtml(markdown, { parseFlags: GFM_FLAGS });
 }
