@@ -1,12 +1,18 @@
-import { createHmac, generateKeyPairSync, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
-import { startAppServer, WEBHOOK_PATH } from '../app/start-app-server.js';
 import { createJobPublisher } from '../src/shared/broker/job-publisher.js';
 import { openOrm } from '../src/shared/db/open-orm.js';
 import { benchResources } from './support/bench-resources.js';
 import { type BenchResult, median, result } from './support/bench-result.js';
+import { startBenchApp } from './support/start-bench-app.js';
+import {
+  type Delivery,
+  sendDelivery,
+  signBody,
+  signedDelivery,
+  webhookUrl,
+} from './support/webhook-delivery.js';
 
 const ASSETS = 1_000;
 const REPOS = 50;
@@ -15,20 +21,10 @@ const CONCURRENCY = 20;
 const RUNS = 3;
 /** Assets one large push touches, all in the repository `bench-org/large`. */
 const LARGE_PUSH = 500;
-const SECRET = 'bench-secret';
-
-/** One push delivery, ready to send: body and signature are computed before timing. */
-interface Delivery {
-  body: string;
-  signature: string;
-}
-
-const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-
 /** A signed push to `bench-org/<repo>` modifying `modified` on main. */
 function pushDelivery(repo: string, modified: string[]): Delivery {
   const after = randomUUID().replace(/-/g, '').padEnd(40, '0');
-  const body = JSON.stringify({
+  return signedDelivery({
     ref: 'refs/heads/main',
     before: '1'.repeat(40),
     after,
@@ -39,7 +35,6 @@ function pushDelivery(repo: string, modified: string[]): Delivery {
     installation: { id: 1 },
     commits: [{ id: after, distinct: true, added: [], removed: [], modified }],
   });
-  return { body, signature: sign(body) };
 }
 
 /** DELIVERIES pushes, each to one repository and touching 1-3 of its lessons. */
@@ -55,31 +50,13 @@ function burstDeliveries(seed: number): Delivery[] {
   });
 }
 
-/** POSTs one delivery with a fresh delivery id; its response time in ms. */
-async function send(url: string, delivery: Delivery): Promise<number> {
-  const sent = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'push',
-      'x-github-delivery': randomUUID(),
-      'x-hub-signature-256': delivery.signature,
-    },
-    body: delivery.body,
-  });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`delivery answered ${response.status}`);
-  return performance.now() - sent;
-}
-
 /** Sends `deliveries` with CONCURRENCY in flight: deliveries per second and p99 in ms. */
 async function burst(url: string, deliveries: Delivery[]) {
   const times: number[] = [];
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < deliveries.length) times.push(await send(url, deliveries[next++]));
+    while (next < deliveries.length) times.push(await sendDelivery(url, deliveries[next++]));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
@@ -96,7 +73,7 @@ async function startBareServer(): Promise<{ url: string; server: Server }> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const expected = Buffer.from(sign(Buffer.concat(chunks).toString('utf8')));
+      const expected = Buffer.from(signBody(Buffer.concat(chunks).toString('utf8')));
       const given = Buffer.from(String(request.headers['x-hub-signature-256'] ?? ''));
       const ok = given.length === expected.length && timingSafeEqual(given, expected);
       response.writeHead(ok ? 200 : 400).end(ok ? 'ok\n' : 'bad signature\n');
@@ -104,7 +81,7 @@ async function startBareServer(): Promise<{ url: string; server: Server }> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, server };
+  return { url: webhookUrl(`http://127.0.0.1:${port}`), server };
 }
 
 // Lessons `<prefix>-<n>` in repository `bench-org/<repo of n>` on main.
@@ -127,22 +104,12 @@ export default async function appBench(): Promise<BenchResult[]> {
   await resources.sql(SEED, ['large', LARGE_PUSH, 0]);
   const orm = await openOrm(resources.url, { poolMax: 10 });
   const publisher = createJobPublisher(resources.connection, resources.topology);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const app = await startAppServer({
-    appId: 1,
-    privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    webhookSecret: SECRET,
-    port: 0,
-    host: '127.0.0.1',
-    log: pino({ level: 'silent' }),
-    dependencies: {
-      orm,
-      publisher,
-      broker: resources.connection,
-      githubApiUrl: 'http://127.0.0.1:9',
-    },
+  const app = await startBenchApp({
+    orm,
+    publisher,
+    broker: resources.connection,
+    githubApiUrl: 'http://127.0.0.1:9',
   });
-  const appUrl = `${app.url}${WEBHOOK_PATH}`;
   const bare = await startBareServer();
   const purge = () => resources.connection.queuePurge(resources.topology.pullWebhook);
 
@@ -150,7 +117,7 @@ export default async function appBench(): Promise<BenchResult[]> {
     let seed = 0;
     const p99s = { app: [] as number[], bare: [] as number[] };
     const appRate = await median(RUNS, async () => {
-      const figures = await burst(appUrl, burstDeliveries(seed++));
+      const figures = await burst(app.url, burstDeliveries(seed++));
       p99s.app.push(figures.p99Ms);
       await purge();
       return figures.perSecond;
@@ -165,7 +132,7 @@ export default async function appBench(): Promise<BenchResult[]> {
     );
     const modified = Array.from({ length: LARGE_PUSH }, (_, n) => `lessons/large-${n}.md`);
     const largeMs = await median(RUNS, async () => {
-      const ms = await send(appUrl, pushDelivery('large', modified));
+      const ms = await sendDelivery(app.url, pushDelivery('large', modified));
       await purge();
       return ms;
     });

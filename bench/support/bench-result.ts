@@ -47,3 +47,10 @@ export async function median(
   const middle = Math.floor(figures.length / 2);
   return figures.length % 2 ? figures[middle] : (figures[middle - 1] + figures[middle]) / 2;
 }
+
+/** The `p`th percentile (nearest rank, 0 < p <= 100) of `values`; NaN when there are none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+}
