@@ -55,6 +55,8 @@ const READ_TARGET = `select id, slug, version, title, lang, readme_raw as "readm
  * changed meanwhile (a newer pull), it is read and cleaned again once, then left for the next
  * clean. A missing asset or one never pulled is SKIPPED.
  */
+// TODO: a QUIZ's readme_raw is JSON, yet it is cleaned and rendered as Markdown; quizzes should
+// be marked as having nothing to clean instead.
 export async function cleanAsset(
   em: EntityManager,
   job: CleanJob,
