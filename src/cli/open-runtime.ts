@@ -43,7 +43,8 @@ export function openRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
     broker() {
       connection ??= connectBroker(config.AMQP_URL).catch((error: Error) => {
         throw new CliError(
-          `${error.message} at ${redactUrl(config.AMQP_URL)} (check AMQP_URL and that RabbitMQ runs)`,
+          `${error.message} at ${redactUrl(config.AMQP_URL)} ` +
+            '(check AMQP_URL and that RabbitMQ runs)',
         );
       });
       return connection;

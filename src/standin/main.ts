@@ -4,7 +4,8 @@ import { createLogger } from '../shared/log/create-logger.js';
 import { startStandin } from './start-standin.js';
 
 // Runs the stand-in on its own: tsx src/standin/main.ts --root sample/repos --port 3999
-// [--token T]... [--any-token] [--budget N] [--app-id ID --public-key-file PEM [--installation ACCOUNT=ID]...]
+// [--token T]... [--any-token] [--budget N]
+//   [--app-id ID --public-key-file PEM [--installation ACCOUNT=ID]...]
 const { values } = parseArgs({
   options: {
     root: { type: 'string' },

@@ -33,7 +33,8 @@ export function register(program: Command): void {
           );
         }
         console.log(
-          `imported ${result.created + result.updated} assets (${result.created} new, ${result.updated} updated)`,
+          `imported ${result.created + result.updated} assets ` +
+            `(${result.created} new, ${result.updated} updated)`,
         );
       } finally {
         await runtime.close();
@@ -87,14 +88,13 @@ export function register(program: Command): void {
         if (!shown) throw new CliError(`no asset with slug '${slug}'`);
         if (raw.json) return console.log(JSON.stringify(shown, null, 2));
         for (const [key, value] of Object.entries(shown.asset)) {
-          console.log(
-            `${key.padEnd(24)} ${value === null ? '-' : typeof value === 'object' ? JSON.stringify(value) : value}`,
-          );
+          console.log(`${key.padEnd(24)} ${value === null ? '-' : showValue(value)}`);
         }
         console.log('\nlast events:');
         for (const event of shown.events) {
           console.log(
-            `  ${event.created_at} ${event.kind} ${event.outcome} (${event.source_type}) ${event.detail ?? ''}`,
+            `  ${event.created_at} ${event.kind} ${event.outcome} (${event.source_type}) ` +
+              `${event.detail ?? ''}`,
           );
         }
       } finally {
@@ -102,3 +102,6 @@ export function register(program: Command): void {
       }
     });
 }
+
+const showValue = (value: unknown) =>
+  typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -18,7 +18,8 @@ export function register(program: Command): void {
     .action(async (user: string, raw: { tokenStdin?: boolean }) => {
       if (!raw.tokenStdin) {
         throw new CliError(
-          'give the token on standard input with --token-stdin, e.g. `gh auth token | registry-sync owners set octocat --token-stdin`',
+          'give the token on standard input with --token-stdin, e.g. ' +
+            '`gh auth token | registry-sync owners set octocat --token-stdin`',
         );
       }
       const token = (await readInput('-')).trim();

@@ -23,7 +23,8 @@ export const importRecordSchema = z
       .string()
       .regex(
         /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/,
-        'letters, digits, dots, dashes and underscores, at most 200, starting with a letter or digit',
+        'letters, digits, dots, dashes and underscores, at most 200, ' +
+          'starting with a letter or digit',
       ),
     asset_type: choice(ASSET_TYPES, 'asset type'),
     lang: z.string().transform((value, ctx) => {

@@ -112,12 +112,14 @@ describe('importAssets', () => {
   it('forgets the blob SHA when a re-import moves the file', async () => {
     await importAssets(
       db.orm.em.fork(),
-      '{"slug":"m","asset_type":"LESSON","lang":"en","readme_url":"https://github.com/a/b/blob/main/x.md"}',
+      '{"slug":"m","asset_type":"LESSON","lang":"en",' +
+        '"readme_url":"https://github.com/a/b/blob/main/x.md"}',
     );
     await rows(`update asset set blob_sha = '${'f'.repeat(40)}'`);
     await importAssets(
       db.orm.em.fork(),
-      '{"slug":"m","asset_type":"LESSON","lang":"en","readme_url":"https://github.com/a/b/blob/main/y.md"}',
+      '{"slug":"m","asset_type":"LESSON","lang":"en",' +
+        '"readme_url":"https://github.com/a/b/blob/main/y.md"}',
     );
     expect(await rows('select blob_sha, repo_path from asset')).toEqual([
       { blob_sha: null, repo_path: 'y.md' },

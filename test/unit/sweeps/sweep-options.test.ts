@@ -28,7 +28,8 @@ describe('parseSweepOptions', () => {
 
   it('names the flag and lists the allowed values for an unknown filter value', () => {
     expect(() => parseSweepOptions('clean', { assetType: 'poem' })).toThrow(
-      "--asset-type: unknown asset type 'poem'; allowed: PROJECT, EXERCISE, LESSON, QUIZ, VIDEO, STARTER, ARTICLE",
+      "--asset-type: unknown asset type 'poem'; allowed: " +
+        'PROJECT, EXERCISE, LESSON, QUIZ, VIDEO, STARTER, ARTICLE',
     );
     expect(() => parseSweepOptions('clean', { status: 'done' })).toThrow(/--status: .*PUBLISHED/);
   });
