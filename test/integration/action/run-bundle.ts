@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { type ProcessRun, runNode } from '../../support/run-process.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -102,23 +102,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs `node action/dist/index.js` in `cwd` with exactly `env`, as the runner starts it. */
-function spawnBundle(
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['action/dist/index.js'], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function spawnBundle(cwd: string, env: Record<string, string>): Promise<ProcessRun> {
+  return runNode(['action/dist/index.js'], { cwd, env });
 }
 
 /** Standard output without the `::add-mask::` commands, which carry the secrets by design. */
