@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { readAppSettings } from '../../../app/settings/read-app-settings.js';
 import { startAppServer, WEBHOOK_PATH } from '../../../app/start-app-server.js';
+import { readAppSettings } from '../../shared/config/read-app-settings.js';
 import { CliError } from '../cli-error.js';
 import { openRuntime } from '../open-runtime.js';
 

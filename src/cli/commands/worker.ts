@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { readAppSettings } from '../../../app/settings/read-app-settings.js';
 import { createGithubAccess } from '../../consumers/pull/github-access.js';
 import { LANE_NAMES, type LaneName } from '../../consumers/runtime/lane.js';
 import { DEFAULT_CONCURRENCY, startWorker } from '../../consumers/start-worker.js';
 import { declareTopology } from '../../shared/broker/connect-broker.js';
 import type { Config } from '../../shared/config/load-config.js';
+import { readAppSettings } from '../../shared/config/read-app-settings.js';
 import { openRuntime } from '../open-runtime.js';
 
 interface WorkerFlags {
@@ -108,8 +108,7 @@ function stopSignal(): Promise<string> {
 /** The GitHub App, when APP_ID is set: its installation tokens pull assets without a token. */
 function workerApp(config: Config) {
   if (!config.APP_ID) return null;
-  // The worker reads the App's key the way the app server does, but never sees a webhook.
-  const settings = readAppSettings({ ...config, WEBHOOK_SECRET: config.WEBHOOK_SECRET ?? '-' });
+  const settings = readAppSettings(config, undefined, { webhook: false });
   return { id: settings.appId, privateKey: settings.privateKey };
 }
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readAppSettings } from '../../../../app/settings/read-app-settings.js';
 import { ConfigError, loadConfig } from '../../../../src/shared/config/load-config.js';
+import { readAppSettings } from '../../../../src/shared/config/read-app-settings.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PEM = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
